@@ -1,0 +1,31 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+
+import { registerHealthRoutes } from './health/routes.js';
+import { errorHandler } from './lib/http/error-handler.js';
+import { requestContext } from './lib/http/request-context.js';
+import { routeFallback } from './lib/http/route-fallback.js';
+import type { AppState } from './lib/http/state.js';
+
+export interface AppOptions {
+  logger: Logger;
+}
+
+/** Builds the Koa application: middleware and routes only, with no listening and no database. */
+export function createApp({ logger }: AppOptions): Koa<AppState> {
+  const app = new Koa<AppState>();
+  // strict: false lets every path match with or without a trailing slash.
+  const router = new Router<AppState>({ strict: false });
+  registerHealthRoutes(router);
+
+  app.use(requestContext(logger));
+  app.use(errorHandler());
+  app.use(routeFallback());
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+
+  // Errors that escape the middleware above, such as a failed response stream.
+  app.on('error', (error: unknown) => logger.error({ err: error }, 'unhandled application error'));
+  return app;
+}

@@ -1,0 +1,91 @@
+import mongoose from 'mongoose';
+import type { Logger } from 'pino';
+
+/** Where the data lives: the MONGODB_URI given, or one of the two embedded databases. */
+export type DatabaseMode = 'external' | 'mongodb-memory-server' | 'in-process';
+
+export interface DatabaseConnection {
+  mode: DatabaseMode;
+  /** The connection string with any password removed, fit for logs. */
+  redactedUri: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  mongodbUri: string | undefined;
+  /** Overrides the database named in the URI; tests use their own. */
+  dbName?: string;
+}
+
+// Operations fail fast with a server-selection error (mapped to 503) instead of queueing while
+// the database is away; 3 s keeps every such response under 5 s.
+const SERVER_SELECTION_TIMEOUT_MS = 3000;
+const INITIAL_CONNECT_ATTEMPTS = 3;
+export const DEFAULT_DATABASE_NAME = 'job-applicant-api';
+
+mongoose.set('bufferCommands', false);
+mongoose.set('strictQuery', true);
+
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/**
+ * Connects Mongoose to MONGODB_URI when it is set, and otherwise to an embedded database that
+ * this process starts. The embedded module is imported only in that second case, so a
+ * deployment with MONGODB_URI never loads it. Resolves once the schemas' indexes exist.
+ */
+export async function connectDatabase(
+  options: ConnectOptions,
+  logger: Logger,
+): Promise<DatabaseConnection> {
+  if (options.mongodbUri) {
+    await connectWithRetries(options.mongodbUri, options.dbName, logger);
+    return {
+      mode: 'external',
+      redactedUri: redactUri(options.mongodbUri),
+      close: () => mongoose.disconnect(),
+    };
+  }
+
+  const { startEmbeddedDatabase } = await import('../../embedded-db/index.js');
+  const embedded = await startEmbeddedDatabase({
+    dbName: options.dbName ?? DEFAULT_DATABASE_NAME,
+    warn: (message) => logger.warn(message),
+  });
+  await connectWithRetries(embedded.uri, options.dbName ?? DEFAULT_DATABASE_NAME, logger);
+  return {
+    mode: embedded.kind,
+    redactedUri: embedded.uri,
+    close: async () => {
+      await mongoose.disconnect();
+      await embedded.stop();
+    },
+  };
+}
+
+async function connectWithRetries(
+  uri: string,
+  dbName: string | undefined,
+  logger: Logger,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await mongoose.connect(uri, {
+        serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
+        ...(dbName ? { dbName } : {}),
+      });
+      await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).init()));
+      return;
+    } catch (error) {
+      if (attempt === INITIAL_CONNECT_ATTEMPTS) {
+        throw new Error(
+          `Could not connect to MongoDB at ${redactUri(uri)} after ${attempt} attempts: ` +
+            `${(error as Error).message}. Check that MongoDB is running and MONGODB_URI is right.`,
+          { cause: error },
+        );
+      }
+      logger.warn({ attempt, uri: redactUri(uri) }, 'database connection failed, retrying');
+    }
+  }
+}
