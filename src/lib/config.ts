@@ -9,6 +9,8 @@ export interface Config {
   logLevel: LevelWithSilent;
   /** Whether `npm start` fills an empty embedded database with dummy data. */
   seedEmbeddedDatabase: boolean;
+  /** Loopback port of the embedded database, so `npm run seed` can reach it; 0 picks any. */
+  embeddedDatabasePort: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -31,6 +33,9 @@ const environmentSchema = Joi.object({
     .messages({ '*': `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` }),
   SEED_EMBEDDED_DATABASE: Joi.boolean().truthy('1').falsy('0').default(true).messages({
     '*': 'SEED_EMBEDDED_DATABASE must be true or false',
+  }),
+  EMBEDDED_MONGODB_PORT: Joi.number().integer().min(0).max(65535).default(27018).messages({
+    '*': 'EMBEDDED_MONGODB_PORT must be an integer from 0 to 65535 (0 picks a free port)',
   }),
 }).unknown(true);
 
@@ -56,5 +61,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
     mongodbUri: value.MONGODB_URI,
     logLevel: value.LOG_LEVEL,
     seedEmbeddedDatabase: value.SEED_EMBEDDED_DATABASE,
+    embeddedDatabasePort: value.EMBEDDED_MONGODB_PORT,
   });
 }

@@ -1,0 +1,105 @@
+import { request as httpRequest } from 'node:http';
+import { expect } from 'chai';
+
+import { startInProcessServer, type InProcessServer } from '../../embedded-db/index.js';
+import { startServerProcess, waitFor, type ServerProcess } from '../support/server-process.js';
+
+async function statusOf(url: string): Promise<number> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(6000) });
+  return response.status;
+}
+
+async function timedStatus(url: string): Promise<{ status: number; elapsedMs: number }> {
+  const startedAt = Date.now();
+  const status = await statusOf(url);
+  return { status, elapsedMs: Date.now() - startedAt };
+}
+
+describe('server process', function () {
+  this.timeout(60_000);
+
+  let database: InProcessServer;
+  let server: ServerProcess | undefined;
+
+  beforeEach(async () => {
+    database = await startInProcessServer({ port: 0 });
+  });
+
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+    await database.stop();
+  });
+
+  it('uses MONGODB_URI and starts no database of its own', async () => {
+    server = await startServerProcess({ MONGODB_URI: database.uri });
+
+    const connected = server.logs.find((line) => line.msg === 'database connected');
+    expect(connected?.mode).to.equal('external');
+    expect(server.logs.some((line) => /in-process|stand-in/i.test(line.msg))).to.equal(false);
+    expect(await statusOf(`${server.url}/readyz`)).to.equal(200);
+  });
+
+  it('stops with a message naming a bad variable', async () => {
+    const start = startServerProcess({ MONGODB_URI: database.uri, PORT: 'eighty' });
+
+    const error = await start.then(
+      () => undefined,
+      (caught: Error) => caught,
+    );
+
+    expect(error?.message).to.include('exited with 1');
+    expect(error?.message).to.include('PORT must be an integer');
+  });
+
+  it('answers 503 while the database is down and recovers after', async () => {
+    server = await startServerProcess({ MONGODB_URI: database.uri });
+    const port = database.port;
+
+    await database.stop();
+    const readiness = await timedStatus(`${server.url}/readyz`);
+    const jobs = await timedStatus(`${server.url}/api/jobs/`);
+    database = await startInProcessServer({ port });
+    const recovered = await waitFor(
+      async () => (await statusOf(`${server!.url}/readyz`)) === 200,
+      30_000,
+    );
+
+    expect(readiness.status).to.equal(503);
+    expect(readiness.elapsedMs).to.be.below(5000);
+    expect(jobs.status).to.equal(503);
+    expect(jobs.elapsedMs).to.be.below(5000);
+    expect(recovered).to.equal(true);
+    expect(server.child.exitCode).to.equal(null);
+  });
+
+  it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
+    server = await startServerProcess({ MONGODB_URI: database.uri });
+    const body = JSON.stringify({ Title: 'Welder', Location: 'Leeds', Description: 'Pipework.' });
+    const { hostname, port } = new URL(server.url);
+
+    const request = httpRequest({
+      hostname,
+      port,
+      method: 'POST',
+      path: '/api/jobs/',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+    });
+    const response = new Promise<number>((resolve, reject) => {
+      request.on('response', (incoming) => {
+        incoming.resume();
+        resolve(incoming.statusCode ?? 0);
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    request.end(body.slice(10));
+
+    expect(await response).to.equal(201);
+    expect(await server.exited).to.equal(0);
+    expect(server.logs.map((line) => line.msg)).to.include.members(['shutting down', 'stopped']);
+  });
+});
