@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 
+import { registerDocsRoutes } from './docs/routes.js';
 import { registerHealthRoutes } from './health/routes.js';
 import { errorHandler } from './lib/http/error-handler.js';
 import { requestContext } from './lib/http/request-context.js';
@@ -18,6 +19,7 @@ export function createApp({ logger }: AppOptions): Koa<AppState> {
   // strict: false lets every path match with or without a trailing slash.
   const router = new Router<AppState>({ strict: false });
   registerHealthRoutes(router);
+  registerDocsRoutes(router);
 
   app.use(requestContext(logger));
   app.use(errorHandler());
