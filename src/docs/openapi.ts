@@ -3,7 +3,7 @@ import { EXPERIENCE_CATEGORIES } from '../experiences/category.js';
 
 /**
  * The OpenAPI 3.1 description of the API, served at `/openapi.json` and rendered at `/docs/`.
- * Paths are written with their trailing slash; every path also answers without it.
+ * Paths are written with their trailing slash, and every path also matches without it.
  */
 
 const ID_PATTERN = '^[0-9a-f]{24}$';
