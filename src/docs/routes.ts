@@ -60,7 +60,7 @@ export function registerDocsRoutes(router: Router<AppState>): void {
   });
 
   router.get('/docs/initializer.js', (ctx) => {
-    ctx.type = 'application/javascript';
+    ctx.type = 'text/javascript';
     ctx.body = INITIALIZER;
   });
 

@@ -17,13 +17,12 @@ export interface ConnectOptions {
   dbName?: string;
 }
 
-// Operations fail fast with a server-selection error (mapped to 503) instead of queueing while
-// the database is away; 3 s keeps every such response under 5 s.
+// While the database is away, operations fail with a server-selection error (mapped to 503)
+// after 3 s, which keeps every such response under 5 s.
 const SERVER_SELECTION_TIMEOUT_MS = 3000;
 const INITIAL_CONNECT_ATTEMPTS = 3;
 export const DEFAULT_DATABASE_NAME = 'job-applicant-api';
 
-mongoose.set('bufferCommands', false);
 mongoose.set('strictQuery', true);
 
 export function redactUri(uri: string): string {
@@ -71,7 +70,11 @@ async function connectWithRetries(
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
+      // bufferCommands: false makes operations fail at once instead of queueing while the
+      // connection is down. Set here rather than globally, so that the index creation each
+      // model starts when it is compiled still waits for this first connection.
       await mongoose.connect(uri, {
+        bufferCommands: false,
         serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
         ...(dbName ? { dbName } : {}),
       });

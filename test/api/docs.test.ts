@@ -40,7 +40,7 @@ describe('API reference', () => {
     expect(page.type).to.equal('text/html');
     expect(page.text).to.include('/docs/initializer.js');
     expect(script.status).to.equal(200);
-    expect(script.type).to.equal('application/javascript');
+    expect(script.type).to.equal('text/javascript');
   });
 
   it('serves no file outside the Swagger UI assets', async () => {

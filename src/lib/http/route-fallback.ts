@@ -12,14 +12,17 @@ import type { AppState } from './state.js';
 export function routeFallback(): Middleware<AppState> {
   return async (ctx, next) => {
     await next();
+    const allowed = ctx.response.get('Allow');
+    // The router answers OPTIONS itself, with 200 and an empty string body.
+    if (ctx.method === 'OPTIONS' && ctx.status === 200 && allowed && !ctx.body) {
+      ctx.status = 204;
+      return;
+    }
     if (ctx.body != null) {
       return;
     }
 
-    const allowed = ctx.response.get('Allow');
-    if (ctx.method === 'OPTIONS' && ctx.status === 200 && allowed) {
-      ctx.status = 204;
-    } else if (ctx.status === 405) {
+    if (ctx.status === 405) {
       throw new MethodNotAllowedError(ctx.method, allowed);
     } else if (ctx.status === 404) {
       throw new NotFoundError(`No route matches ${ctx.method} ${ctx.path}.`);
