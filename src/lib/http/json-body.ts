@@ -6,7 +6,29 @@ import type { AppState } from './state.js';
 
 export const JSON_BODY_LIMIT = '100kb';
 
-const parseJson = bodyParser({ enableTypes: ['json'], jsonLimit: JSON_BODY_LIMIT, strict: true });
+// strict: false parses any JSON value, so that a string or number body gets the message below
+// rather than a parse error. With onProtoPoisoning 'ignore', a `__proto__` key stays the own key
+// that JSON.parse makes, and input validation rejects it by name. The default, 'error', would
+// reject the whole body as malformed instead.
+const parseJson = bodyParser({
+  enableTypes: ['json'],
+  jsonLimit: JSON_BODY_LIMIT,
+  strict: false,
+  onProtoPoisoning: 'ignore',
+} as bodyParser.Options);
+
+// co-body marks its parse errors with status 400 but not as safe to expose, so they would
+// otherwise become a 500.
+async function parseJsonBody(ctx: Parameters<Middleware<AppState>>[0]): Promise<void> {
+  try {
+    await parseJson(ctx, async () => {});
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw ValidationError.forField('body', 'The request body is not valid JSON.');
+    }
+    throw error;
+  }
+}
 
 /**
  * Route middleware for requests that carry a body: requires a JSON content type (415
@@ -17,7 +39,7 @@ export const jsonBody: Middleware<AppState> = async (ctx, next) => {
     throw new UnsupportedMediaTypeError();
   }
 
-  await parseJson(ctx, async () => {});
+  await parseJsonBody(ctx);
   const body: unknown = ctx.request.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw ValidationError.forField('body', 'The request body must be a JSON object.');
