@@ -2,12 +2,16 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 
+import { registerApplicantRoutes } from './applicants/applicant.routes.js';
 import { registerDocsRoutes } from './docs/routes.js';
+import { registerExperienceRoutes } from './experiences/experience.routes.js';
 import { registerHealthRoutes } from './health/routes.js';
+import { registerJobRoutes } from './jobs/job.routes.js';
 import { errorHandler } from './lib/http/error-handler.js';
 import { requestContext } from './lib/http/request-context.js';
 import { routeFallback } from './lib/http/route-fallback.js';
 import type { AppState } from './lib/http/state.js';
+import { registerSummaryRoutes } from './summary/summary.routes.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -20,6 +24,10 @@ export function createApp({ logger }: AppOptions): Koa<AppState> {
   const router = new Router<AppState>({ strict: false });
   registerHealthRoutes(router);
   registerDocsRoutes(router);
+  registerJobRoutes(router);
+  registerApplicantRoutes(router);
+  registerExperienceRoutes(router);
+  registerSummaryRoutes(router);
 
   app.use(requestContext(logger));
   app.use(errorHandler());
