@@ -15,6 +15,8 @@ export interface ConnectOptions {
   mongodbUri: string | undefined;
   /** Overrides the database named in the URI; tests use their own. */
   dbName?: string;
+  /** Loopback port for an embedded database; 0 or absent picks a free one. */
+  embeddedPort?: number;
 }
 
 // While the database is away, operations fail with a server-selection error (mapped to 503)
@@ -51,6 +53,7 @@ export async function connectDatabase(
   const embedded = await startEmbeddedDatabase({
     dbName: options.dbName ?? DEFAULT_DATABASE_NAME,
     warn: (message) => logger.warn(message),
+    port: options.embeddedPort,
   });
   await connectWithRetries(embedded.uri, options.dbName ?? DEFAULT_DATABASE_NAME, logger);
   return {
