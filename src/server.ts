@@ -64,13 +64,35 @@ function shutDownOnSignals(server: Server, database: DatabaseConnection, logger:
   process.on('SIGINT', shutDown);
 }
 
+/**
+ * Fills an empty embedded database with the seed script's default dummy data, so a first
+ * `npm start` has something to show. A database given by MONGODB_URI is never seeded here.
+ */
+async function seedEmbeddedDatabase(logger: Logger): Promise<void> {
+  const { isDatabaseEmpty, seedDatabase } = await import('../seed/seed.js');
+  if (!(await isDatabaseEmpty())) {
+    logger.info('database already holds data, so it was not seeded');
+    return;
+  }
+
+  const report = await seedDatabase();
+  const durationMs = Math.round(report.durationMs);
+  logger.info({ ...report.counts, seed: report.seed, durationMs }, 'database seeded');
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   logger.info({ pid: process.pid, node: process.version }, 'starting');
 
-  const database = await connectDatabase({ mongodbUri: config.mongodbUri }, logger);
+  const database = await connectDatabase(
+    { mongodbUri: config.mongodbUri, embeddedPort: config.embeddedDatabasePort },
+    logger,
+  );
   logger.info({ mode: database.mode, uri: database.redactedUri }, 'database connected');
+  if (database.mode !== 'external' && config.seedEmbeddedDatabase) {
+    await seedEmbeddedDatabase(logger);
+  }
 
   const server = createServer(createApp({ logger }).callback());
   shutDownOnSignals(server, database, logger);

@@ -13,6 +13,8 @@ export interface Config {
   embeddedDatabasePort: number;
 }
 
+export const DEFAULT_EMBEDDED_DATABASE_PORT = 27018;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 const environmentSchema = Joi.object({
@@ -34,9 +36,14 @@ const environmentSchema = Joi.object({
   SEED_EMBEDDED_DATABASE: Joi.boolean().truthy('1').falsy('0').default(true).messages({
     '*': 'SEED_EMBEDDED_DATABASE must be true or false',
   }),
-  EMBEDDED_MONGODB_PORT: Joi.number().integer().min(0).max(65535).default(27018).messages({
-    '*': 'EMBEDDED_MONGODB_PORT must be an integer from 0 to 65535 (0 picks a free port)',
-  }),
+  EMBEDDED_MONGODB_PORT: Joi.number()
+    .integer()
+    .min(0)
+    .max(65535)
+    .default(DEFAULT_EMBEDDED_DATABASE_PORT)
+    .messages({
+      '*': 'EMBEDDED_MONGODB_PORT must be an integer from 0 to 65535 (0 picks a free port)',
+    }),
 }).unknown(true);
 
 export class ConfigError extends Error {}

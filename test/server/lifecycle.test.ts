@@ -40,6 +40,28 @@ describe('server process', function () {
     expect(await statusOf(`${server.url}/readyz`)).to.equal(200);
   });
 
+  it('starts on an embedded database, seeded, within 10 s', async () => {
+    const startedAt = Date.now();
+
+    server = await startServerProcess({ MONGODB_URI: '', EMBEDDED_MONGODB_PORT: '0' });
+    const health = await statusOf(`${server.url}/healthz`);
+    const readiness = await statusOf(`${server.url}/readyz`);
+    const jobs = (await fetch(`${server.url}/api/jobs/`).then((response) => response.json())) as {
+      total: number;
+    };
+    const elapsedMs = Date.now() - startedAt;
+
+    expect(health).to.equal(200);
+    expect(readiness).to.equal(200);
+    expect(elapsedMs).to.be.below(10_000);
+    expect(server.logs.find((line) => line.msg === 'database connected')?.mode).to.be.oneOf([
+      'in-process',
+      'mongodb-memory-server',
+    ]);
+    expect(server.logs.some((line) => line.msg === 'database seeded')).to.equal(true);
+    expect(jobs.total).to.equal(3);
+  });
+
   it('stops with a message naming a bad variable', async () => {
     const start = startServerProcess({ MONGODB_URI: database.uri, PORT: 'eighty' });
 
