@@ -66,6 +66,36 @@ export async function connectDatabase(
   };
 }
 
+async function recreateIndexes(logger: Logger): Promise<void> {
+  try {
+    await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).createIndexes()));
+    logger.info('database connection restored, indexes checked');
+  } catch (error) {
+    logger.error({ err: error }, 'could not create indexes after a lost connection');
+  }
+}
+
+/**
+ * Creates the schemas' indexes again once a connection lost to an error is replaced. The server
+ * may have been replaced by an empty one (a restarted embedded database always is), which would
+ * otherwise accept duplicate emails, since only the unique index rejects them.
+ * NOTE: writes that arrive between the new connection and the end of the check are not covered.
+ */
+function recreateIndexesAfterConnectionLoss(logger: Logger): void {
+  const client = mongoose.connection.getClient();
+  let connectionLost = false;
+
+  client.on('connectionClosed', (event) => {
+    connectionLost ||= event.reason === 'error' || event.reason === 'stale';
+  });
+  client.on('connectionReady', () => {
+    if (connectionLost) {
+      connectionLost = false;
+      void recreateIndexes(logger);
+    }
+  });
+}
+
 async function connectWithRetries(
   uri: string,
   dbName: string | undefined,
@@ -82,6 +112,7 @@ async function connectWithRetries(
         ...(dbName ? { dbName } : {}),
       });
       await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).init()));
+      recreateIndexesAfterConnectionLoss(logger);
       return;
     } catch (error) {
       if (attempt === INITIAL_CONNECT_ATTEMPTS) {

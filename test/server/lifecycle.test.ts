@@ -9,6 +9,19 @@ async function statusOf(url: string): Promise<number> {
   return response.status;
 }
 
+async function postJson(
+  url: string,
+  body: object,
+): Promise<{ status: number; body: { id: string } }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(6000),
+  });
+  return { status: response.status, body: (await response.json()) as { id: string } };
+}
+
 async function timedStatus(url: string): Promise<{ status: number; elapsedMs: number }> {
   const startedAt = Date.now();
   const status = await statusOf(url);
@@ -93,6 +106,28 @@ describe('server process', function () {
     expect(jobs.elapsedMs).to.be.below(5000);
     expect(recovered).to.equal(true);
     expect(server.child.exitCode).to.equal(null);
+  });
+
+  it('recreates the unique indexes of a replaced database', async () => {
+    server = await startServerProcess({ MONGODB_URI: database.uri });
+    const port = database.port;
+
+    await database.stop();
+    database = await startInProcessServer({ port });
+    await waitFor(async () => (await statusOf(`${server!.url}/readyz`)) === 200, 30_000);
+    await waitFor(async () => server!.logs.some((line) => /indexes checked/.test(line.msg)), 5000);
+    const job = await postJson(`${server.url}/api/jobs/`, {
+      Title: 'Welder',
+      Location: 'Leeds',
+      Description: 'Pipework.',
+    });
+    const applicant = { Job: job.body.id, First_name: 'A', Last_name: 'B', Email: 'a@example.com' };
+    const first = await postJson(`${server.url}/api/applicant/`, applicant);
+    const second = await postJson(`${server.url}/api/applicant/`, applicant);
+
+    expect(job.status).to.equal(201);
+    expect(first.status).to.equal(201);
+    expect(second.status).to.equal(409);
   });
 
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {

@@ -12,19 +12,37 @@ export const JSON_BODY_LIMIT = '100kb';
 // reject the whole body as malformed instead.
 const parseJson = bodyParser({
   enableTypes: ['json'],
+  // Parses every JSON media type that the check below admits, such as application/ld+json.
+  extendTypes: { json: ['application/*+json'] },
   jsonLimit: JSON_BODY_LIMIT,
   strict: false,
   onProtoPoisoning: 'ignore',
 } as bodyParser.Options);
 
-// co-body marks its parse errors with status 400 but not as safe to expose, so they would
-// otherwise become a 500.
+function isZlibError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+// The parser's own errors are not marked as safe to expose, so without this translation they
+// would become a 500: malformed JSON, a body that does not decompress as its Content-Encoding
+// says, and a Content-Encoding that it cannot decompress (which it marks 415).
 async function parseJsonBody(ctx: Parameters<Middleware<AppState>>[0]): Promise<void> {
   try {
     await parseJson(ctx, async () => {});
   } catch (error) {
     if (error instanceof SyntaxError) {
       throw ValidationError.forField('body', 'The request body is not valid JSON.');
+    }
+    if (isZlibError(error)) {
+      const encoding = ctx.get('Content-Encoding');
+      throw ValidationError.forField('body', `The request body is not valid ${encoding} data.`);
+    }
+    if ((error as { status?: unknown }).status === 415) {
+      throw new UnsupportedMediaTypeError(
+        `The Content-Encoding ${ctx.get('Content-Encoding')} is not supported. ` +
+          'Send the body uncompressed, or compressed with gzip, deflate or br.',
+      );
     }
     throw error;
   }
@@ -35,7 +53,8 @@ async function parseJsonBody(ctx: Parameters<Middleware<AppState>>[0]): Promise<
  * otherwise), parses it, and requires the result to be a JSON object (400 otherwise).
  */
 export const jsonBody: Middleware<AppState> = async (ctx, next) => {
-  if (!/^application\/([\w.+-]+\+)?json$/.test(ctx.request.type)) {
+  // Media types are case-insensitive, so APPLICATION/JSON is JSON too.
+  if (!/^application\/([\w.+-]+\+)?json$/.test(ctx.request.type.toLowerCase())) {
     throw new UnsupportedMediaTypeError();
   }
 

@@ -22,7 +22,9 @@ export function routeFallback(): Middleware<AppState> {
       return;
     }
 
-    if (ctx.status === 405) {
+    // The router answers a method it does not know at all, such as PROPFIND, with 501. On a
+    // path that exists, that is one more method the resource does not allow.
+    if (ctx.status === 405 || (ctx.status === 501 && allowed)) {
       throw new MethodNotAllowedError(ctx.method, allowed);
     } else if (ctx.status === 404) {
       throw new NotFoundError(`No route matches ${ctx.method} ${ctx.path}.`);
