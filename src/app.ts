@@ -13,6 +13,22 @@ import { routeFallback } from './lib/http/route-fallback.js';
 import type { AppState } from './lib/http/state.js';
 import { registerSummaryRoutes } from './summary/summary.routes.js';
 
+const CLIENT_DISCONNECT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
+
+type ApplicationError = NodeJS.ErrnoException & { expose?: boolean };
+
+// A client that hangs up mid-request, or breaks HTTP (Node's parser codes start with HPE_), is
+// routine, so such errors are not logged as the service's own.
+function isClientFault(error: ApplicationError): boolean {
+  const code = error.code ?? '';
+  return Boolean(error.expose) || CLIENT_DISCONNECT_CODES.has(code) || code.startsWith('HPE_');
+}
+
 export interface AppOptions {
   logger: Logger;
 }
@@ -36,6 +52,12 @@ export function createApp({ logger }: AppOptions): Koa<AppState> {
   app.use(router.allowedMethods());
 
   // Errors that escape the middleware above, such as a failed response stream.
-  app.on('error', (error: unknown) => logger.error({ err: error }, 'unhandled application error'));
+  app.on('error', (error: ApplicationError) => {
+    if (isClientFault(error)) {
+      logger.info({ err: error }, 'client connection failed');
+    } else {
+      logger.error({ err: error }, 'unhandled application error');
+    }
+  });
   return app;
 }

@@ -47,9 +47,10 @@ const category = Joi.any()
 // Joi validates `start` before `end`, so a valid Start is already a Date here.
 const end = calendarDateSchema
   .allow(null)
-  .custom((value: Date, helpers) => {
+  .custom((value: unknown, helpers) => {
     const start: unknown = helpers.state.ancestors[0].start;
-    return start instanceof Date && value < start ? helpers.error('end.beforeStart') : value;
+    const beforeStart = value instanceof Date && start instanceof Date && value < start;
+    return beforeStart ? helpers.error('end.beforeStart') : value;
   })
   .messages({ 'end.beforeStart': '{{#label}} must not be before Start.' })
   .label('End');

@@ -217,6 +217,20 @@ describe('POST /api/experience/:id', () => {
     expect(fieldsOf(response)).to.deep.equal(['End']);
   });
 
+  for (const end of ['', 0, false, []]) {
+    it(`rejects End ${JSON.stringify(end)} with one message`, async () => {
+      const applicant = await insertApplicant();
+
+      const response = await api()
+        .post(`/api/experience/${applicant.id}`)
+        .send({ ...NEW_EXPERIENCE, End: end });
+
+      expect(response.status).to.equal(400);
+      expect(fieldsOf(response)).to.deep.equal(['End']);
+      expect(response.body.errors[0].message).not.to.include('before Start');
+    });
+  }
+
   it('rejects a missing Start, Category and Institution', async () => {
     const applicant = await insertApplicant();
 

@@ -130,6 +130,29 @@ describe('server process', function () {
     expect(second.status).to.equal(409);
   });
 
+  it('logs a client that hangs up mid-body below error level', async () => {
+    server = await startServerProcess({ MONGODB_URI: database.uri });
+    const { hostname, port } = new URL(server.url);
+
+    const request = httpRequest({
+      hostname,
+      port,
+      method: 'POST',
+      path: '/api/jobs/',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': 1000 },
+    });
+    request.on('error', () => {});
+    request.write('{"Title": "Wel');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    request.destroy();
+    await waitFor(async () => server!.logs.some((line) => line.msg === 'request completed'), 5000);
+
+    const errorLines = server.logs.filter((line) => line.level >= 50);
+    expect(server.logs.some((line) => line.msg === 'request completed')).to.equal(true);
+    expect(errorLines).to.deep.equal([]);
+    expect(await statusOf(`${server.url}/healthz`)).to.equal(200);
+  });
+
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
     server = await startServerProcess({ MONGODB_URI: database.uri });
     const body = JSON.stringify({ Title: 'Welder', Location: 'Leeds', Description: 'Pipework.' });
