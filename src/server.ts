@@ -71,7 +71,7 @@ function shutDownOnSignals(server: Server, database: DatabaseConnection, logger:
 async function seedEmbeddedDatabase(logger: Logger): Promise<void> {
   const { isDatabaseEmpty, seedDatabase } = await import('../seed/seed.js');
   if (!(await isDatabaseEmpty())) {
-    logger.info('database already holds data, so it was not seeded');
+    logger.info('database already contains data, so it was not seeded');
     return;
   }
 

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 
-/** Where the data lives: the MONGODB_URI given, or one of the two embedded databases. */
+/** The source of the data: the MONGODB_URI given, or one of the two embedded databases. */
 export type DatabaseMode = 'external' | 'mongodb-memory-server' | 'in-process';
 
 export interface DatabaseConnection {

@@ -26,7 +26,7 @@ function isZlibError(error: unknown): boolean {
 
 // The parser's own errors are not marked as safe to expose, so without this translation they
 // would become a 500: malformed JSON, a body that does not decompress as its Content-Encoding
-// says, and a Content-Encoding that it cannot decompress (which it marks 415).
+// declares, and a Content-Encoding that it cannot decompress (which it marks 415).
 async function parseJsonBody(ctx: Parameters<Middleware<AppState>>[0]): Promise<void> {
   try {
     await parseJson(ctx, async () => {});

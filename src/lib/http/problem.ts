@@ -35,7 +35,7 @@ const DATABASE_UNAVAILABLE_ERRORS = new Set([
   'MongoPoolClearedError',
 ]);
 
-// Errors from koa-bodyparser (raw-body and co-body), told apart by their `type`.
+// Errors from koa-bodyparser (raw-body and co-body), distinguished by their `type`.
 const BODY_PARSER_DETAILS: Record<string, string> = {
   'entity.parse.failed': 'The request body is not valid JSON.',
   'entity.too.large': 'The request body is too large.',
@@ -50,7 +50,7 @@ type ErrorMapping = [matches: (error: unknown) => boolean, toParts: (error: neve
 
 /**
  * The one table from errors to responses, checked in order. Anything not listed here becomes a
- * 500 whose detail says nothing about the cause.
+ * 500 whose detail does not reveal the cause.
  */
 const ERROR_MAPPINGS: ErrorMapping[] = [
   [(error) => error instanceof ValidationError, fromValidationError],

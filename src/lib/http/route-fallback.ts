@@ -13,7 +13,7 @@ export function routeFallback(): Middleware<AppState> {
   return async (ctx, next) => {
     await next();
     const allowed = ctx.response.get('Allow');
-    // The router answers OPTIONS itself, with 200 and an empty string body.
+    // The router responds to OPTIONS itself, with 200 and an empty string body.
     if (ctx.method === 'OPTIONS' && ctx.status === 200 && allowed && !ctx.body) {
       ctx.status = 204;
       return;
@@ -22,7 +22,7 @@ export function routeFallback(): Middleware<AppState> {
       return;
     }
 
-    // The router answers a method it does not know at all, such as PROPFIND, with 501. On a
+    // The router responds to a method it does not know at all, such as PROPFIND, with 501. On a
     // path that exists, that is one more method the resource does not allow.
     if (ctx.status === 405 || (ctx.status === 501 && allowed)) {
       throw new MethodNotAllowedError(ctx.method, allowed);
