@@ -48,6 +48,19 @@ describe('request bodies', () => {
     expect(await JobModel.countDocuments()).to.equal(0);
   });
 
+  it('rejects a body over the limit with 413 naming it', async () => {
+    const description = 'x'.repeat(110 * 1024);
+
+    const response = await api()
+      .post('/api/jobs/')
+      .set('Content-Type', 'application/json')
+      .send({ Title: 'Welder', Location: 'Leeds', Description: description });
+
+    expect(response.status).to.equal(413);
+    expect(response.body.detail).to.include('100kb');
+    expect(await JobModel.countDocuments()).to.equal(0);
+  });
+
   for (const contentType of [
     'application/ld+json',
     'APPLICATION/JSON',

@@ -3,6 +3,7 @@ import Joi from 'joi';
 import mongoose from 'mongoose';
 
 import { HttpError, ValidationError, type FieldError } from '../errors.js';
+import { JSON_BODY_LIMIT } from './json-body.js';
 
 /** An RFC 9457 problem details object, the body of every error response. */
 export interface Problem {
@@ -38,7 +39,7 @@ const DATABASE_UNAVAILABLE_ERRORS = new Set([
 // Errors from koa-bodyparser (raw-body and co-body), distinguished by their `type`.
 const BODY_PARSER_DETAILS: Record<string, string> = {
   'entity.parse.failed': 'The request body is not valid JSON.',
-  'entity.too.large': 'The request body is too large.',
+  'entity.too.large': `The request body is larger than the limit of ${JSON_BODY_LIMIT}.`,
   'entity.verify.failed': 'The request body could not be verified.',
   'encoding.unsupported': 'The request body has an unsupported Content-Encoding.',
   'charset.unsupported': 'The request body has an unsupported charset.',
