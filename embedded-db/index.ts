@@ -21,8 +21,8 @@ export interface EmbeddedDatabaseOptions {
   /** Receives the warning issued when the in-process stand-in is used. */
   warn?: (message: string) => void;
   /**
-   * Loopback port to listen on, so that other processes can reach the database; 0 or absent
-   * picks a free one. When the port is taken, a free one is used and `warn` says so.
+   * Loopback port to listen on, so that other processes can reach the database. 0 or absent
+   * picks a free one. When the port is taken, a free one is used and `warn` reports it.
    */
   port?: number;
 }

@@ -216,12 +216,12 @@ function chooseEducationCount(count: number, faker: Faker): number {
   if (count === 1) {
     return faker.datatype.boolean(0.25) ? 1 : 0;
   }
-  const wanted = faker.helpers.weightedArrayElement([
+  const drawnCount = faker.helpers.weightedArrayElement([
     { weight: 6, value: 1 },
     { weight: 3, value: 2 },
     { weight: 1, value: 3 },
   ]);
-  return Math.min(wanted, count - 1);
+  return Math.min(drawnCount, count - 1);
 }
 
 // Lengths in months of a first degree, a second degree and a doctorate.

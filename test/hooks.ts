@@ -1,7 +1,8 @@
 /**
- * Mocha root hooks: one database for the whole run, chosen like the service chooses its own
- * (MONGODB_URI, else a real mongod from mongodb-memory-server, else the in-process server),
- * always under a database name of its own so tests never touch the service's data.
+ * Mocha root hooks that start one database for the whole run. It is chosen the way the service
+ * chooses its own: MONGODB_URI, else a real mongod from mongodb-memory-server, else the
+ * in-process server. Tests use a database name of their own, so they never touch the service's
+ * data.
  */
 import type { LevelWithSilent } from 'pino';
 

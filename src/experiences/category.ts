@@ -4,6 +4,6 @@ export type ExperienceCategory = (typeof EXPERIENCE_CATEGORIES)[number];
 
 /** Returns the canonical category for any letter case of it, or undefined. */
 export function canonicalizeCategory(text: string): ExperienceCategory | undefined {
-  const wanted = text.trim().toLowerCase();
-  return EXPERIENCE_CATEGORIES.find((category) => category.toLowerCase() === wanted);
+  const normalized = text.trim().toLowerCase();
+  return EXPERIENCE_CATEGORIES.find((category) => category.toLowerCase() === normalized);
 }

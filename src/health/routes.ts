@@ -25,7 +25,7 @@ async function pingDatabase(): Promise<void> {
   }
 }
 
-/** `GET /healthz`: the process is up. `GET /readyz`: the database answers a ping. */
+/** Registers `GET /healthz` (the process is up) and `GET /readyz` (the database responds to a ping). */
 export function registerHealthRoutes(router: Router<AppState>): void {
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok' };

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { expect } from 'chai';
 
 import { startInProcessServer, type InProcessServer } from '../../embedded-db/index.js';
@@ -20,6 +20,18 @@ async function postJson(
     signal: AbortSignal.timeout(6000),
   });
   return { status: response.status, body: (await response.json()) as { id: string } };
+}
+
+/** Opens a `POST /api/jobs/` whose body the caller writes, slowly or not at all. */
+function startJobUpload(serverUrl: string, contentLength: number): ClientRequest {
+  const { hostname, port } = new URL(serverUrl);
+  return httpRequest({
+    hostname,
+    port,
+    method: 'POST',
+    path: '/api/jobs/',
+    headers: { 'Content-Type': 'application/json', 'Content-Length': contentLength },
+  });
 }
 
 async function timedStatus(url: string): Promise<{ status: number; elapsedMs: number }> {
@@ -132,15 +144,8 @@ describe('server process', function () {
 
   it('logs a client that hangs up mid-body below error level', async () => {
     server = await startServerProcess({ MONGODB_URI: database.uri });
-    const { hostname, port } = new URL(server.url);
 
-    const request = httpRequest({
-      hostname,
-      port,
-      method: 'POST',
-      path: '/api/jobs/',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': 1000 },
-    });
+    const request = startJobUpload(server.url, 1000);
     request.on('error', () => {});
     request.write('{"Title": "Wel');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -156,15 +161,8 @@ describe('server process', function () {
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
     server = await startServerProcess({ MONGODB_URI: database.uri });
     const body = JSON.stringify({ Title: 'Welder', Location: 'Leeds', Description: 'Pipework.' });
-    const { hostname, port } = new URL(server.url);
 
-    const request = httpRequest({
-      hostname,
-      port,
-      method: 'POST',
-      path: '/api/jobs/',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
-    });
+    const request = startJobUpload(server.url, Buffer.byteLength(body));
     const response = new Promise<number>((resolve, reject) => {
       request.on('response', (incoming) => {
         incoming.resume();

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/lib/logger.js';
 
 const silentLogger = createLogger('silent');
 
-/** A supertest client for a fresh app on the shared test database, driven through HTTP. */
+/** Creates a supertest client for a fresh app on the shared test database, driven through HTTP. */
 export function api(): ReturnType<typeof supertest> {
   return supertest(createApp({ logger: silentLogger }).callback());
 }

@@ -24,9 +24,9 @@ function isZlibError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('Z_');
 }
 
-// The parser's own errors are not marked as safe to expose, so without this translation they
-// would become a 500: malformed JSON, a body that does not decompress as its Content-Encoding
-// declares, and a Content-Encoding that it cannot decompress (which it marks 415).
+// The parser does not mark its own errors as safe to expose, so without this translation they
+// would become a 500. They cover malformed JSON, a body that does not decompress as its
+// Content-Encoding declares, and a Content-Encoding that the parser cannot decompress (marked 415).
 async function parseJsonBody(ctx: Parameters<Middleware<AppState>>[0]): Promise<void> {
   try {
     await parseJson(ctx, async () => {});

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-/** What the request-context middleware puts on `ctx.state` for everything after it. */
+/** The values that the request-context middleware sets on `ctx.state` for later middleware. */
 export interface AppState {
   requestId: string;
   log: Logger;
